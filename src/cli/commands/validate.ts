@@ -1,0 +1,57 @@
+import { readFileSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { check } from '../../index.js';
+import { formatGithub, formatJson, formatPretty } from '../../diagnostics/format.js';
+import { MAX_SOURCE_BYTES } from '../../load/read-text.js';
+import { EXIT, UsageError, type Io } from '../io.js';
+
+export const validateHelp = `Usage: upstream validate [paths…] [options]
+
+Checks modules and prints every problem in every file, with its place and how to fix it.
+A path is a module folder, a file inside one, or a folder of modules (default: modules).
+
+Options:
+  --format <f>   pretty (default), json, or github (workflow annotations)
+  --strict       fail on warnings too
+  --release      check as a build for learners: support contacts must be filled in
+  -h, --help     show this help
+
+Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.`;
+
+export async function validateCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'pretty' },
+      strict: { type: 'boolean', default: false },
+      release: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.out(validateHelp);
+    return EXIT.ok;
+  }
+  const format = values.format!;
+  if (!['pretty', 'json', 'github'].includes(format)) throw new UsageError(`unknown format "${format}"; use pretty, json or github`);
+  const paths = positionals.length > 0 ? positionals : ['modules'];
+  const { diagnostics } = await check(paths, { release: values.release! });
+  if (format === 'json') io.out(formatJson(diagnostics));
+  else if (format === 'github') {
+    if (diagnostics.length > 0) io.out(formatGithub(diagnostics));
+  } else io.out(formatPretty(diagnostics, { color: io.color, getText: readForFrame }));
+  const failing = diagnostics.some((d) => d.severity === 'error' || (values.strict && d.severity === 'warning'));
+  return failing ? EXIT.problems : EXIT.ok;
+}
+
+/** File text for code frames; nothing for files too big or unreadable (already reported). */
+function readForFrame(file: string): string | undefined {
+  try {
+    if (statSync(file).size > MAX_SOURCE_BYTES) return undefined;
+    const text = readFileSync(file, 'utf8');
+    return text.includes('\u0000') ? undefined : text.replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}

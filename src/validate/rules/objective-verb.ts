@@ -1,0 +1,53 @@
+import { BLOOM_VERBS, VAGUE_VERBS, levelsOf } from '../bloom-verbs.js';
+import { at, type Rule } from '../rule.js';
+
+export const objectiveVerb: Rule = {
+  id: 'objective-verb',
+  severity: 'error',
+  docs: 'An objective starts with one measurable verb that fits its Bloom level, written from the learner\'s side ("Compare two campaigns…"). Verbs such as understand, know, appreciate, learn, believe, be familiar with and be aware of name no behaviour anyone can observe, so they are errors; a known verb of another level, an unknown verb or a second verb joined by "and" are warnings.',
+  examples: [
+    {
+      title: 'An objective that cannot be observed',
+      edit: { 'module.yaml': (t) => t.replace('text: Explain how the river parable', 'text: Understand how the river parable') },
+      expect: ['module.yaml:23:11 objective-verb'],
+    },
+    {
+      title: 'A verb from another Bloom level',
+      edit: { 'module.yaml': (t) => t.replace('text: Propose one collective action', 'text: List one collective action') },
+      expect: ['module.yaml:31:11 objective-verb'],
+    },
+  ],
+  check(ctx) {
+    const m = ctx.mod.module;
+    if (!m) return;
+    m.data.objectives.forEach((o, i) => {
+      const place = at(m, ['objectives', i, 'text']);
+      const text = o.text.trim().replace(/^(students|learners|participants|residents)\s+(will\s+)?(be\s+able\s+to\s+)?/i, '');
+      const lower = text.toLowerCase();
+      const vague = VAGUE_VERBS.find((v) => lower === v || lower.startsWith(`${v} `));
+      if (vague) {
+        ctx.report(place, `"${vague}" is not measurable: nobody can observe a learner ${vague === 'know' ? 'knowing' : `doing "${vague}"`}.`,
+          `Start with a verb for the ${o.bloom} level, such as ${BLOOM_VERBS[o.bloom].slice(0, 4).join(', ')}.`);
+        return;
+      }
+      const verb = (lower.match(/^[a-z-]+/) ?? [''])[0];
+      const levels = levelsOf(verb);
+      if (levels.length === 0) {
+        ctx.report(place, `"${verb}" is not a measurable verb Upstream knows.`,
+          `Start with a verb for the ${o.bloom} level, such as ${BLOOM_VERBS[o.bloom].slice(0, 4).join(', ')}.`, undefined, 'warning');
+        return;
+      }
+      if (!levels.includes(o.bloom)) {
+        ctx.report(place, `"${verb}" is a ${levels.join(' or ')}-level verb, but this objective says \`bloom: ${o.bloom}\`.`,
+          `Change \`bloom\` to ${levels.map((l) => `\`${l}\``).join(' or ')}, or use a ${o.bloom}-level verb such as ${BLOOM_VERBS[o.bloom].slice(0, 4).join(', ')}.`,
+          undefined, 'warning');
+        return;
+      }
+      const second = lower.match(/^[a-z-]+(?:,\s*[a-z-]+)*,?\s+(?:and|or)\s+([a-z-]+)\s/);
+      if (second && levelsOf(second[1]!).length > 0) {
+        ctx.report(place, `This objective has more than one verb ("${verb}" and "${second[1]}").`,
+          'Write one objective per verb, so that each can be taught and assessed on its own.', undefined, 'warning');
+      }
+    });
+  },
+};

@@ -1,0 +1,191 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import type { DataPath, YamlSource } from '../load/yaml-source.js';
+
+export type SchemaKind = 'module' | 'session' | 'assessment' | 'rubric';
+
+/** Where the JSON Schemas live: `schemas/` at the package root (two levels above dist/lib/validate). */
+export const SCHEMA_DIR = fileURLToPath(new URL('../../../schemas/', import.meta.url));
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+let compiled: Record<SchemaKind, ValidateFunction> | undefined;
+
+function validators(): Record<SchemaKind, ValidateFunction> {
+  if (compiled) return compiled;
+  const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, allowUnionTypes: true });
+  addFormats(ajv);
+  const read = (name: string) => JSON.parse(readFileSync(`${SCHEMA_DIR}${name}.schema.json`, 'utf8')) as object;
+  ajv.addSchema(read('common'));
+  compiled = {
+    module: ajv.compile(read('module')),
+    session: ajv.compile(read('session')),
+    assessment: ajv.compile(read('assessment')),
+    rubric: ajv.compile(read('rubric')),
+  };
+  return compiled;
+}
+
+/**
+ * Checks data against its JSON Schema and turns each ajv error into a diagnostic at the YAML
+ * node it concerns: an unknown key at the key, a missing key at its parent, anything else at
+ * the offending value.
+ */
+export function checkSchema(kind: SchemaKind, data: unknown, source: YamlSource): Diagnostic[] {
+  const validate = validators()[kind];
+  let ok: boolean;
+  try {
+    ok = validate(data) as boolean;
+  } catch {
+    // ajv recurses with the data; only absurdly deep input gets here.
+    return [diagnostic(source.locate([]), 'error', 'schema', 'This file is nested too deeply to check.',
+      'Module files need only a few levels of nesting.')];
+  }
+  if (ok) return [];
+  return toDiagnostics(validate.errors ?? [], source);
+}
+
+function toDiagnostics(errors: ErrorObject[], source: YamlSource): Diagnostic[] {
+  // A value that fits none of a oneOf's forms makes ajv report every branch's complaints too;
+  // keep the one error that says so.
+  const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath);
+  const kept = errors.filter((e) => e.keyword === 'oneOf' || !(e.schemaPath.includes('/oneOf/') &&
+    oneOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`))));
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of kept) {
+    const path = pointerToPath(e.instancePath);
+    const field = fieldName(path);
+    let place;
+    let message: string;
+    let hint: string | undefined;
+    const parent = e.parentSchema as { title?: string; description?: string; properties?: Record<string, { description?: string }> } | undefined;
+    switch (e.keyword) {
+      case 'required': {
+        const missing = (e.params as { missingProperty: string }).missingProperty;
+        place = firstLine(source, path);
+        message = `${field ? `${field}: ` : ''}the required key \`${missing}\` is missing.`;
+        hint = parent?.properties?.[missing]?.description ?? `Add \`${missing}:\`.`;
+        break;
+      }
+      case 'additionalProperties': {
+        const extra = (e.params as { additionalProperty: string }).additionalProperty;
+        place = source.locate([...path, extra], 'key');
+        const allowed = Object.keys(parent?.properties ?? {});
+        const guess = closest(extra, allowed);
+        message = `${field ? `${field}: ` : ''}\`${extra}\` is not a known key here.`;
+        hint = guess ? `Did you mean \`${guess}\`?` : allowed.length > 0 ? `Known keys: ${allowed.join(', ')}.` : 'Remove it.';
+        break;
+      }
+      case 'enum': {
+        const allowed = (e.params as { allowedValues: unknown[] }).allowedValues;
+        place = source.locate(path);
+        message = `${field}: ${JSON.stringify(e.data)} is not one of the allowed values.`;
+        hint = `Use one of: ${allowed.map((v) => String(v)).join(', ')}.`;
+        break;
+      }
+      case 'oneOf':
+        place = source.locate(path);
+        message = `${field}: this value does not have any of the allowed forms.`;
+        hint = parent?.description;
+        break;
+      case 'type':
+        place = source.locate(path);
+        message = `${field || 'the file'}: expected ${article((e.params as { type: string }).type)}, found ${describe(e.data)}.`;
+        hint = parent?.description;
+        break;
+      case 'pattern':
+      case 'format':
+        place = source.locate(path);
+        message = `${field}: ${JSON.stringify(e.data)} is not a valid ${(parent?.title ?? 'value').toLowerCase()}.`;
+        hint = parent?.description;
+        break;
+      case 'uniqueItems':
+        place = source.locate(path);
+        message = `${field}: the list repeats an entry.`;
+        hint = 'Remove the repeated entry.';
+        break;
+      default:
+        place = source.locate(path);
+        message = `${field || 'the file'}: ${e.message ?? 'is not valid'}.`;
+        hint = parent?.description;
+    }
+    const key = `${place.line}:${place.column}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(diagnostic(place, 'error', 'schema', message, hint));
+  }
+  return out;
+}
+
+function pointerToPath(pointer: string): DataPath {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((s) => {
+    const k = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(k) ? Number(k) : k;
+  });
+}
+
+/** `['objectives', 2, 'text']` reads `objectives[2].text` (0-based, as in the data). */
+export function fieldName(path: DataPath): string {
+  let s = '';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s ? `.${p}` : p;
+  return s;
+}
+
+function firstLine(source: YamlSource, path: DataPath) {
+  const p = source.locate(path);
+  return p.endLine === p.line ? p : { ...p, endLine: p.line, endColumn: p.column + 1 };
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = {
+    object: 'a mapping (key: value lines)', array: 'a list', string: 'text', integer: 'a whole number',
+    number: 'a number', boolean: 'true or false',
+  };
+  return names[type] ?? type;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'nothing (null)';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v)}`;
+  return `${typeof v} ${String(v)}`;
+}
+
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = distance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+export function readSchema(kind: SchemaKind | 'common'): unknown {
+  return JSON.parse(readFileSync(`${SCHEMA_DIR}${kind}.schema.json`, 'utf8'));
+}
