@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { SCHEMA_DIR } from '../validate/schema.js';
 
 /** Where a command prints, so tests can run commands in-process and read what they said. */
 export interface Io {
@@ -22,6 +23,6 @@ export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 export class UsageError extends Error {}
 
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(`${SCHEMA_DIR}../package.json`, 'utf8')) as { version: string };
   return pkg.version;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -9,8 +9,17 @@ import type { DataPath, YamlSource } from '../load/yaml-source.js';
 
 export type SchemaKind = 'module' | 'session' | 'assessment' | 'rubric';
 
-/** Where the JSON Schemas live: `schemas/` at the package root (two levels above dist/lib/validate). */
-export const SCHEMA_DIR = fileURLToPath(new URL('../../../schemas/', import.meta.url));
+/** Where the JSON Schemas live: `schemas/` at the package root, found from this file (src/ or dist/lib/). */
+export const SCHEMA_DIR = packageRoot() + 'schemas/';
+
+function packageRoot(): string {
+  let url = new URL('./', import.meta.url);
+  for (let i = 0; i < 5; i++) {
+    url = new URL('../', url);
+    if (existsSync(fileURLToPath(new URL('schemas/module.schema.json', url)))) return fileURLToPath(url);
+  }
+  throw new Error('Upstream is installed incompletely: its schemas/ folder is missing');
+}
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 

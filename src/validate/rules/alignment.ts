@@ -8,7 +8,7 @@ export const alignment: Rule = {
     {
       title: 'An objective no session teaches',
       edit: { 'sessions/02-what-can-we-do.md': (t) => t.replace('objectives: [propose-action]', 'objectives: [identify-causes]') },
-      expect: ['module.yaml:30:9 alignment'],
+      expect: ['module.yaml:28:9 alignment'],
     },
   ],
   check(ctx) {

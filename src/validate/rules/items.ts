@@ -10,12 +10,12 @@ export const items: Rule = {
     {
       title: 'A single-choice item with two correct answers',
       edit: { 'assessments/check.yaml': (t) => t.replace('text: Because she is too tired to keep rescuing people.', 'text: Because she is too tired to keep rescuing people.\n        correct: true') },
-      expect: ['assessments/check.yaml:13:5 items'],
+      expect: ['assessments/check.yaml:9:5 items'],
     },
     {
       title: 'An item without feedback',
       edit: { 'assessments/check.yaml': (t) => t.replace(/\n    feedback: Housing[^\n]*/, '') },
-      expect: ['assessments/check.yaml:25:5 items'],
+      expect: ['assessments/check.yaml:21:5 items'],
     },
   ],
   check(ctx) {

@@ -9,12 +9,12 @@ export const objectiveVerb: Rule = {
     {
       title: 'An objective that cannot be observed',
       edit: { 'module.yaml': (t) => t.replace('text: Explain how the river parable', 'text: Understand how the river parable') },
-      expect: ['module.yaml:23:11 objective-verb'],
+      expect: ['module.yaml:21:11 objective-verb'],
     },
     {
       title: 'A verb from another Bloom level',
       edit: { 'module.yaml': (t) => t.replace('text: Propose one collective action', 'text: List one collective action') },
-      expect: ['module.yaml:31:11 objective-verb'],
+      expect: ['module.yaml:29:11 objective-verb'],
     },
   ],
   check(ctx) {

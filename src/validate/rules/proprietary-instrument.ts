@@ -14,7 +14,7 @@ export const proprietaryInstrument: Rule = {
     {
       title: 'A reflection that administers the MBI',
       edit: { 'assessments/reflection.yaml': (t) => t.replace('prompt: When have you felt', 'prompt: Answer the Maslach Burnout Inventory items below. When have you felt') },
-      expect: ['assessments/reflection.yaml:12:13 proprietary-instrument'],
+      expect: ['assessments/reflection.yaml:13:13 proprietary-instrument'],
     },
   ],
   check(ctx) {

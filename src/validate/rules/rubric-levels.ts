@@ -8,12 +8,12 @@ export const rubricLevels: Rule = {
     {
       title: 'A criterion that skips a level',
       edit: { 'rubrics/action-plan.yaml': (t) => t.replace(/\n      developing: Names a cause in general terms\./, '') },
-      expect: ['rubrics/action-plan.yaml:13:7 rubric-levels'],
+      expect: ['rubrics/action-plan.yaml:13:5 rubric-levels'],
     },
     {
       title: 'Points that fall',
       edit: { 'rubrics/action-plan.yaml': (t) => t.replace('label: Exemplary, points: 4', 'label: Exemplary, points: 3') },
-      expect: ['rubrics/action-plan.yaml:8:49 rubric-levels'],
+      expect: ['rubrics/action-plan.yaml:8:48 rubric-levels'],
     },
   ],
   check(ctx) {

@@ -8,13 +8,13 @@ export const safety: Rule = {
     {
       title: 'A sensitive module without a confidentiality rule',
       edit: { 'module.yaml': (t) => t.replace('confidentiality: chatham-house', 'confidentiality: none') },
-      expect: ['module.yaml:42:18 safety'],
+      expect: ['module.yaml:39:18 safety'],
     },
     {
       title: 'A release build with the school\'s support contact still empty',
       edit: {},
       options: { release: true },
-      expect: ['module.yaml:58:14 safety'],
+      expect: ['module.yaml:53:14 safety'],
     },
   ],
   check(ctx) {

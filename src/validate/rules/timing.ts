@@ -9,7 +9,7 @@ export const timing: Rule = {
     {
       title: 'Segments add up to less than the session',
       edit: { 'sessions/01-river.md': (t) => t.replace('minutes=20', 'minutes=15') },
-      expect: ['sessions/01-river.md:6:11 timing'],
+      expect: ['sessions/01-river.md:5:11 timing'],
     },
     {
       title: 'Sessions add up to more than the module',

@@ -9,7 +9,7 @@ export const trustedHtml: Rule = {
     {
       title: 'Raw HTML in a module that does not trust it',
       edit: { 'sessions/01-river.md': (t) => t.replace('# The river parable\n', '# The river parable\n\n<div class="box">Boxed</div>\n') },
-      expect: ['sessions/01-river.md:21:1 trusted-html'],
+      expect: ['sessions/01-river.md:19:1 trusted-html'],
     },
   ],
   check(ctx) {

@@ -11,9 +11,9 @@ export const uniqueIds: Rule = {
   docs: 'Every objective, session, assessment, rubric, item, criterion and reference has an id that no other thing of the same kind in the module uses; choices are unique within their item and levels within their rubric. Other files point at things by these ids and packages derive LMS identifiers from them, so a repeated id would silently point at the wrong thing.',
   examples: [
     {
-      title: 'Two objectives share an id',
-      edit: { 'module.yaml': (t) => t.replace('- id: identify-causes', '- id: explain-parable') },
-      expect: ['module.yaml:27:9 unique-ids'],
+      title: 'Two items share an id',
+      edit: { 'assessments/check.yaml': (t) => t.replace('id: upstream-cause', 'id: parable-point') },
+      expect: ['assessments/check.yaml:21:9 unique-ids'],
     },
   ],
   check(ctx) {

@@ -18,7 +18,7 @@ export const vocabulary: Rule = {
     {
       title: 'A competency from an undeclared framework',
       edit: { 'module.yaml': (t) => t.replace('competencies: [pcrs:c0604, epa:EPA13]', 'competencies: [pcrs:c0604, school:ADV-1]') },
-      expect: ['module.yaml:34:32 vocabulary'],
+      expect: ['module.yaml:31:32 vocabulary'],
     },
   ],
   check(ctx) {
