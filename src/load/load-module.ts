@@ -128,7 +128,9 @@ async function readText(e: Entry, expected: string, shown: (rel: string) => stri
     out.push(diagnostic(filePlace(file), 'error', 'empty-file',
       `This ${expected} is empty.`, expected === 'session file'
         ? 'Write the session\'s front matter and content, or delete the file.'
-        : 'Fill it in (`upstream new` writes a complete example), or delete the file.'));
+        : expected === 'module.yaml'
+          ? 'Fill it in: `upstream new <id>` writes a complete example to copy from.'
+          : 'Fill it in (`upstream new` writes a complete example), or delete the file.'));
     return undefined;
   }
   return decoded.text;
@@ -241,7 +243,13 @@ export async function findModules(paths: readonly string[]): Promise<{ dirs: str
       dirs.push(p);
       continue;
     }
-    const children = (await readdir(p, { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name).sort();
+    const listing = await readdir(p, { withFileTypes: true });
+    if (listing.some((d) => MODULE_PARTS.has(d.name))) {
+      // A module folder whose module.yaml is missing: report it once, not each part as a module.
+      dirs.push(p);
+      continue;
+    }
+    const children = listing.filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name).sort();
     const mods = children.map((c) => path.join(p, c));
     if (mods.length === 0) {
       diagnostics.push(diagnostic(filePlace(p), 'error', 'no-modules', 'This folder holds no module.',
@@ -252,6 +260,9 @@ export async function findModules(paths: readonly string[]): Promise<{ dirs: str
   const unique = [...new Set(dirs.map((d) => path.normalize(d)))];
   return { dirs: unique, diagnostics };
 }
+
+/** Folders only a module has: a folder holding one is a module even without its module.yaml. */
+const MODULE_PARTS = new Set(['sessions', 'assessments', 'rubrics']);
 
 async function moduleRootOf(dir: string): Promise<string | undefined> {
   let d = dir;
