@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
 import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Root } from 'mdast';
@@ -8,7 +9,8 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import { SourceText } from './source-text.js';
 import { parseYaml, YamlSource } from './yaml-source.js';
 
-const parser = unified().use(remarkParse).use(remarkDirective);
+// GitHub-flavoured Markdown: authors write tables (comparison grids, schedules) and strikethrough.
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
 export interface ParsedMarkdown {
   /** Front matter, positioned in the whole file. */
@@ -49,10 +51,22 @@ export function parseMarkdown(file: string, text: string): ParsedMarkdown {
           'Add a line with just `---` after the last front-matter key.'),
       );
     }
-    const parsed = parseYaml(whole, split.matter, matterOffset);
-    frontMatter = parsed.source;
-    data = parsed.ok ? parsed.data : undefined;
-    diagnostics.push(...parsed.diagnostics);
+    if (closed) {
+      // With CRLF line ends the matter keeps the `\r` of its last line; YAML reads that as content.
+      const parsed = parseYaml(whole, split.matter.replace(/\r$/, ''), matterOffset);
+      frontMatter = parsed.source;
+      data = parsed.ok ? parsed.data : undefined;
+      diagnostics.push(...parsed.diagnostics);
+      if (parsed.empty) {
+        data = undefined;
+        diagnostics.push(diagnostic(whole.place(0, 3), 'error', 'front-matter-empty',
+          'The front matter of this session is empty.',
+          'Between the two `---` lines, write the session\'s `id`, `title`, `duration`, `methods`, `objectives` and `groupSize`.'));
+      }
+    } else {
+      // Unclosed, the whole file would be read as YAML: one report is enough.
+      frontMatter = new YamlSource(whole, undefined, 0);
+    }
     contentStart = text.length - split.content.length;
   }
   const blanked = text.slice(0, contentStart).replace(/[^\r\n]/g, ' ') + text.slice(contentStart);
