@@ -3,6 +3,7 @@ import { alignment } from './alignment.js';
 import { directives } from './directives.js';
 import { items } from './items.js';
 import { links } from './links.js';
+import { methods } from './methods.js';
 import { moduleId } from './module-id.js';
 import { objectiveVerb } from './objective-verb.js';
 import { proprietaryInstrument } from './proprietary-instrument.js';
@@ -16,6 +17,6 @@ import { vocabulary } from './vocabulary.js';
 
 /** Every rule, in the order their reports read best. */
 export const rules: readonly Rule[] = [
-  moduleId, uniqueIds, references, timing, objectiveVerb, alignment, vocabulary, items, rubricLevels,
+  moduleId, uniqueIds, references, timing, objectiveVerb, alignment, vocabulary, methods, items, rubricLevels,
   links, directives, safety, proprietaryInstrument, trustedHtml,
 ];
