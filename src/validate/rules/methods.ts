@@ -24,7 +24,9 @@ export const methods: Rule = {
         minutes.set(seg.method, (minutes.get(seg.method) ?? 0) + seg.minutes);
       }
       const undeclared = [...minutes.keys()].filter((m) => !declared.has(m));
-      if (undeclared.length > 0) {
+      // With a mistyped declared code, the author's intent is unclear: `vocabulary` reports it first.
+      const allKnown = [...declared].every((m) => m in INSTRUCTIONAL_METHODS);
+      if (undeclared.length > 0 && allKnown) {
         ctx.report(at(s, ['methods']), `Segments use ${undeclared.map((m) => `\`${m}\``).join(', ')}, which the session's \`methods\` do not list.`,
           `Add ${undeclared.join(', ')} to \`methods.other\`, or correct the segment's \`method\`.`);
       }
