@@ -18,6 +18,11 @@ export interface MarkdownOptions {
   references?: readonly string[];
   /** Where the reference list is, relative to the page (default: this page). */
   referencesHref?: string;
+  /**
+   * The label shown at the top of the n-th segment (0-based, source order), instead of the
+   * default (title; for facilitators also minutes and method). Empty string: no label.
+   */
+  segmentLabel?: (index: number, attributes: Record<string, string | null | undefined>) => string;
 }
 
 /**
@@ -56,6 +61,7 @@ export function renderInline(markdown: string, options: MarkdownOptions): string
 }
 
 function transform(tree: Root, options: MarkdownOptions): void {
+  let segmentIndex = 0;
   const visit = (parent: { children: RootContent[] }) => {
     const out: RootContent[] = [];
     for (const node of parent.children) {
@@ -70,12 +76,12 @@ function transform(tree: Root, options: MarkdownOptions): void {
             hName: 'section',
             hProperties: { className: ['segment'], dataMinutes: a.minutes ?? '', dataMethod: a.method ?? '', ariaLabel: label || 'Segment' },
           };
-          if (options.audience === 'facilitator' || a.title) {
-            const bits = [a.title, options.audience === 'facilitator' && a.minutes ? `${a.minutes} min` : undefined,
-              options.audience === 'facilitator' && a.method ? (INSTRUCTIONAL_METHODS[a.method] ?? a.method) : undefined].filter(Boolean);
-            if (bits.length > 0) {
-              node.children.unshift({ type: 'paragraph', data: { hProperties: { className: ['segment-title'] } }, children: [{ type: 'strong', children: [{ type: 'text', value: bits.join(' · ') }] }] });
-            }
+          const custom = options.segmentLabel?.(segmentIndex++, a);
+          const bits = custom !== undefined ? [custom] : [a.title, options.audience === 'facilitator' && a.minutes ? `${a.minutes} min` : undefined,
+            options.audience === 'facilitator' && a.method ? (INSTRUCTIONAL_METHODS[a.method] ?? a.method) : undefined];
+          const text = bits.filter(Boolean).join(' · ');
+          if (text) {
+            node.children.unshift({ type: 'paragraph', data: { hProperties: { className: ['segment-title'] } }, children: [{ type: 'strong', children: [{ type: 'text', value: text }] }] });
           }
         } else if (node.name === 'note') {
           node.data = { hName: 'aside', hProperties: { className: ['note'], ariaLabel: 'Note' } };
