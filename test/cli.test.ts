@@ -63,6 +63,12 @@ describe('upstream new + validate', () => {
     for (const d of parsed) {
       expect(Object.keys(d)).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message', 'hint']);
     }
+    const sarif = JSON.parse((await run(['validate', 'modules/broken', '--format', 'sarif'], cwd)).stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const results = sarif.runs[0].results as Array<{ ruleId: string; ruleIndex: number; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }>;
+    expect(results.map((r) => `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine} ${r.level} ${r.ruleId}`))
+      .toEqual(['modules/broken/module.yaml:11 error timing', 'modules/broken/module.yaml:21 error objective-verb']);
+    for (const r of results) expect(sarif.runs[0].tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
     const github = await run(['validate', 'modules/broken', '--format', 'github'], cwd);
     expect(github.stdout.split('\n')[0]).toMatch(/^::error file=modules\/broken\/module\.yaml,line=11,col=11,endLine=11,endColumn=\d+,title=timing::The module lasts 61 minutes/);
   });

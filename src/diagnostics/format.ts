@@ -90,3 +90,48 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
     `::${level[d.severity]} file=${prop(d.file)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${prop(d.ruleId)}::${data(d.hint ? `${d.message} ${d.hint}` : d.message)}`,
   ).join('\n');
 }
+
+export interface SarifRule {
+  id: string;
+  docs: string;
+}
+
+/**
+ * SARIF 2.1.0, the format GitHub code scanning and other security dashboards read. Paths are
+ * given as written (relative to where the command ran), which is what code scanning expects.
+ */
+export function formatSarif(diagnostics: readonly Diagnostic[], tool: { version: string; rules: readonly SarifRule[] }): string {
+  const level: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
+  const ruleIds = [...new Set([...tool.rules.map((r) => r.id), ...diagnostics.map((d) => d.ruleId)])].sort();
+  const docs = new Map(tool.rules.map((r) => [r.id, r.docs]));
+  const sarif = {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'upstream',
+          version: tool.version,
+          rules: ruleIds.map((id) => ({
+            id,
+            shortDescription: { text: id },
+            ...(docs.has(id) ? { fullDescription: { text: docs.get(id)! } } : {}),
+          })),
+        },
+      },
+      results: diagnostics.map((d) => ({
+        ruleId: d.ruleId,
+        ruleIndex: ruleIds.indexOf(d.ruleId),
+        level: level[d.severity],
+        message: { text: d.hint ? `${d.message} ${d.hint}` : d.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: d.file.split('\\').join('/') },
+            region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+          },
+        }],
+      })),
+    }],
+  };
+  return JSON.stringify(sarif, null, 2);
+}

@@ -1,9 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { check } from '../../index.js';
-import { formatGithub, formatJson, formatPretty } from '../../diagnostics/format.js';
+import { formatGithub, formatJson, formatPretty, formatSarif } from '../../diagnostics/format.js';
+import { rules } from '../../validate/rules/index.js';
 import { MAX_SOURCE_BYTES } from '../../load/read-text.js';
-import { EXIT, UsageError, type Io } from '../io.js';
+import { EXIT, UsageError, version, type Io } from '../io.js';
 
 export const validateHelp = `Usage: upstream validate [paths…] [options]
 
@@ -11,7 +12,7 @@ Checks modules and prints every problem in every file, with its place and how to
 A path is a module folder, a file inside one, or a folder of modules (default: modules).
 
 Options:
-  --format <f>   pretty (default), json, or github (workflow annotations)
+  --format <f>   pretty (default), json, github (workflow annotations) or sarif (code scanning)
   --strict       fail on warnings too
   --release      check as a build for learners: support contacts must be filled in
   -h, --help     show this help
@@ -34,10 +35,11 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const format = values.format!;
-  if (!['pretty', 'json', 'github'].includes(format)) throw new UsageError(`unknown format "${format}"; use pretty, json or github`);
+  if (!['pretty', 'json', 'github', 'sarif'].includes(format)) throw new UsageError(`unknown format "${format}"; use pretty, json, github or sarif`);
   const paths = positionals.length > 0 ? positionals : ['modules'];
   const { diagnostics } = await check(paths, { release: values.release! });
   if (format === 'json') io.out(formatJson(diagnostics));
+  else if (format === 'sarif') io.out(formatSarif(diagnostics, { version: version(), rules }));
   else if (format === 'github') {
     if (diagnostics.length > 0) io.out(formatGithub(diagnostics));
   } else io.out(formatPretty(diagnostics, { color: io.color, getText: readForFrame }));
