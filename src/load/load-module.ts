@@ -6,7 +6,7 @@ import type {
   AssessmentData, Asset, LoadedModule, LoadedSession, LoadedYaml, ModuleData, RubricData, SessionData,
 } from '../model/types.js';
 import { parseMarkdown } from './markdown.js';
-import { decodeSource, MAX_SOURCE_BYTES, tooLarge } from './read-text.js';
+import { controlCharacters, decodeSource, MAX_SOURCE_BYTES, tooLarge } from './read-text.js';
 import { SourceText } from './source-text.js';
 import { parseYaml } from './yaml-source.js';
 
@@ -124,6 +124,7 @@ async function readText(e: Entry, expected: string, shown: (rel: string) => stri
     out.push(decoded.diagnostic);
     return undefined;
   }
+  out.push(...controlCharacters(file, decoded.text));
   if (decoded.text.trim() === '') {
     out.push(diagnostic(filePlace(file), 'error', 'empty-file',
       `This ${expected} is empty.`, expected === 'session file'
@@ -145,6 +146,12 @@ async function loadYaml<T>(
   const parsed = parseYaml(source);
   out.push(...parsed.diagnostics);
   if (!parsed.ok) return undefined;
+  if (parsed.empty) {
+    out.push(diagnostic(filePlace(source.file), 'error', 'empty-file',
+      `This ${kind === 'module' ? 'module.yaml' : `${kind} file`} holds only comments, no keys.`,
+      'Write its keys (`upstream new` writes a complete example to copy from).'));
+    return undefined;
+  }
   return { kind, file: source.file, source: parsed.source, data: parsed.data as T };
 }
 

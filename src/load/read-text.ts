@@ -13,6 +13,14 @@ export type TextResult = { ok: true; text: string } | { ok: false; diagnostic: D
  */
 export function decodeSource(file: string, bytes: Uint8Array, expected: string): TextResult {
   if (bytes.byteLength > MAX_SOURCE_BYTES) return fail(tooLarge(file, bytes.byteLength, expected));
+  const kind = sniff(bytes);
+  if (kind) {
+    return fail(
+      diagnostic(filePlace(file), 'error', 'binary-file',
+        `This file is ${kind}, but a ${expected} must be text.`,
+        'Check that the right file was saved here; images and PDFs belong in assets/.'),
+    );
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     return fail(
@@ -35,11 +43,53 @@ export function decodeSource(file: string, bytes: Uint8Array, expected: string):
   return { ok: true, text };
 }
 
+/**
+ * Invisible control characters (not tab, line feed or carriage return) in decoded text: they
+ * usually arrive by copying from a PDF or word processor, and XML (SCORM, Common Cartridge)
+ * cannot carry them, so a package would be broken. Reports the first few of a file.
+ */
+export function controlCharacters(file: string, text: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const bad = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+  let line = 1;
+  let lineStart = 0;
+  let scanned = 0;
+  for (const m of text.matchAll(bad)) {
+    for (let i = scanned; i < m.index; i++) {
+      if (text.charCodeAt(i) === 10) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    scanned = m.index;
+    const column = m.index - lineStart + 1;
+    const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    out.push(diagnostic({ file, line, column, endLine: line, endColumn: column + 1 }, 'error', 'control-character',
+      `This line holds an invisible control character (U+${code}), which would break the packages.`,
+      'Delete it (retype the text around it if you cannot see it); such characters often come from text copied out of a PDF or word processor.'));
+    if (out.length >= 5) break;
+  }
+  return out;
+}
+
 /** The diagnostic for a source file over the size limit. */
 export function tooLarge(file: string, size: number, expected: string): Diagnostic {
   return diagnostic(filePlace(file), 'error', 'file-too-large',
     `This ${expected} is ${(size / 1048576).toFixed(1)} MB; source files may be at most ${MAX_SOURCE_BYTES / 1048576} MB.`,
     'Split the content into several files, or move large media into assets/.');
+}
+
+/** Common binary formats saved by mistake where text belongs, by their first bytes. */
+const SIGNATURES: Array<[string, number[]]> = [
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['a ZIP archive or Office document (.docx, .pptx)', [0x50, 0x4b, 0x03, 0x04]],
+];
+
+function sniff(bytes: Uint8Array): string | undefined {
+  return SIGNATURES.find(([, sig]) => sig.every((b, i) => bytes[i] === b))?.[0];
 }
 
 function fail(d: Diagnostic): TextResult {

@@ -60,11 +60,31 @@ export function checkSchema(kind: SchemaKind, data: unknown, source: YamlSource)
 }
 
 function toDiagnostics(errors: ErrorObject[], source: YamlSource): Diagnostic[] {
-  // A value that fits none of a oneOf's forms makes ajv report every branch's complaints too;
-  // keep the one error that says so.
-  const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath);
-  const kept = errors.filter((e) => e.keyword === 'oneOf' || !(e.schemaPath.includes('/oneOf/') &&
-    oneOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`))));
+  // A value that fits none of a oneOf's forms makes ajv report every branch's complaints too.
+  // When the value has the type of exactly one form (a mapping where text or a mapping may go),
+  // the author meant that form: keep its complaints, which say what to fix. Otherwise keep the
+  // one error that lists the forms.
+  const dropped = new Set<ErrorObject>();
+  for (const o of errors.filter((e) => e.keyword === 'oneOf')) {
+    const branches = ((o.schema ?? []) as Array<{ type?: string }>);
+    const matching = branches.flatMap((b, i) => (typeMatches(b.type, o.data) ? [i] : []));
+    const inside = errors.filter((e) => e !== o && e.schemaPath.startsWith(`${o.schemaPath}/`) &&
+      (e.instancePath === o.instancePath || e.instancePath.startsWith(`${o.instancePath}/`)));
+    const chosen = matching.length === 1 ? `${o.schemaPath}/${matching[0]}/` : undefined;
+    const keep = chosen ? inside.filter((e) => e.schemaPath.startsWith(chosen)) : [];
+    if (keep.length > 0) dropped.add(o);
+    for (const e of inside) if (!keep.includes(e)) dropped.add(e);
+  }
+  const kept = errors.filter((e) => !dropped.has(e));
+  // `audiense:` makes two errors, an unknown key and a missing `audience`: the did-you-mean on
+  // the unknown key says it all, so the missing key is not reported apart.
+  const typos = new Set<string>();
+  for (const e of kept) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    const guess = closest((e.params as { additionalProperty: string }).additionalProperty, allowed);
+    if (guess) typos.add(`${e.instancePath}\u0000${guess}`);
+  }
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of kept) {
@@ -77,8 +97,9 @@ function toDiagnostics(errors: ErrorObject[], source: YamlSource): Diagnostic[] 
     switch (e.keyword) {
       case 'required': {
         const missing = (e.params as { missingProperty: string }).missingProperty;
+        if (typos.has(`${e.instancePath}\u0000${missing}`)) continue;
         place = firstLine(source, path);
-        message = `${field ? `${field}: ` : ''}the required key \`${missing}\` is missing.`;
+        message = field ? `${field}: the required key \`${missing}\` is missing.` : `The required key \`${missing}\` is missing.`;
         hint = parent?.properties?.[missing]?.description ?? `Add \`${missing}:\`.`;
         break;
       }
@@ -98,14 +119,17 @@ function toDiagnostics(errors: ErrorObject[], source: YamlSource): Diagnostic[] 
         hint = `Use one of: ${allowed.map((v) => String(v)).join(', ')}.`;
         break;
       }
-      case 'oneOf':
+      case 'oneOf': {
         place = source.locate(path);
-        message = `${field}: this value does not have any of the allowed forms.`;
-        hint = parent?.description;
+        const forms = ((e.schema ?? []) as Array<{ type?: string; description?: string }>);
+        const types = [...new Set(forms.map((f) => (f.type ? article(f.type) : 'another form')))];
+        message = `${field || 'The file'}: expected ${types.join(' or ')}, found ${describe(e.data)}.`;
+        hint = forms.map((f, i) => `${i === 0 ? 'Either' : 'or'} ${f.type ? article(f.type) : 'a value'}: ${(f.description ?? '').replace(/\.$/, '')}`).join('; ') + '.';
         break;
+      }
       case 'type':
         place = source.locate(path);
-        message = `${field || 'the file'}: expected ${article((e.params as { type: string }).type)}, found ${describe(e.data)}.`;
+        message = `${field || 'The file'}: expected ${article((e.params as { type: string }).type)}, found ${describe(e.data)}.`;
         hint = parent?.description;
         break;
       case 'pattern':
@@ -114,6 +138,30 @@ function toDiagnostics(errors: ErrorObject[], source: YamlSource): Diagnostic[] 
         message = `${field}: ${JSON.stringify(e.data)} is not a valid ${(parent?.title ?? 'value').toLowerCase()}.`;
         hint = parent?.description;
         break;
+      case 'minLength':
+      case 'maxLength':
+      case 'minItems':
+      case 'maxItems':
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum': {
+        place = source.locate(path);
+        const limit = (e.params as { limit: number }).limit;
+        const words: Record<string, string> = {
+          minLength: limit <= 1 ? 'is empty; write some text here' : `is too short: write at least ${limit} characters`,
+          maxLength: `is too long: keep it to ${limit} characters`,
+          minItems: `needs at least ${limit} ${limit === 1 ? 'entry' : 'entries'}`,
+          maxItems: `may have at most ${limit} ${limit === 1 ? 'entry' : 'entries'}`,
+          minimum: `is ${String(e.data)}, but must be at least ${limit}`,
+          maximum: `is ${String(e.data)}, but must be at most ${limit}`,
+          exclusiveMinimum: `is ${String(e.data)}, but must be more than ${limit}`,
+          exclusiveMaximum: `is ${String(e.data)}, but must be less than ${limit}`,
+        };
+        message = `${field || 'The file'} ${words[e.keyword]!}.`;
+        hint = parent?.description;
+        break;
+      }
       case 'uniqueItems':
         place = source.locate(path);
         message = `${field}: the list repeats an entry.`;
@@ -121,7 +169,7 @@ function toDiagnostics(errors: ErrorObject[], source: YamlSource): Diagnostic[] 
         break;
       default:
         place = source.locate(path);
-        message = `${field || 'the file'}: ${e.message ?? 'is not valid'}.`;
+        message = `${field || 'The file'}: ${e.message ?? 'is not valid'}.`;
         hint = parent?.description;
     }
     const key = `${place.line}:${place.column}:${message}`;
@@ -130,6 +178,14 @@ function toDiagnostics(errors: ErrorObject[], source: YamlSource): Diagnostic[] 
     out.push(diagnostic(place, 'error', 'schema', message, hint));
   }
   return out;
+}
+
+function typeMatches(type: string | undefined, v: unknown): boolean {
+  if (type === undefined) return false;
+  if (v === null) return type === 'null';
+  if (Array.isArray(v)) return type === 'array';
+  if (typeof v === 'number') return type === 'number' || (type === 'integer' && Number.isInteger(v));
+  return typeof v === type;
 }
 
 function pointerToPath(pointer: string): DataPath {

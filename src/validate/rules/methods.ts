@@ -31,7 +31,9 @@ export const methods: Rule = {
           `Add ${undeclared.join(', ')} to \`methods.other\`, or correct the segment's \`method\`.`);
       }
       const [topMethod, topMinutes] = [...minutes].sort((a, b) => b[1] - a[1])[0] ?? [];
-      if (topMethod && primary in INSTRUCTIONAL_METHODS && topMethod !== primary && topMinutes! > (minutes.get(primary) ?? 0)) {
+      // A segment whose minutes cannot be read (reported by `timing`) would skew the count.
+      const countable = segmentsOf(s.tree).every((seg) => !Number.isNaN(seg.minutes));
+      if (countable && topMethod && primary in INSTRUCTIONAL_METHODS && topMethod !== primary && topMinutes! > (minutes.get(primary) ?? 0)) {
         ctx.report(at(s, ['methods', 'primary']),
           `\`${primary}\` is the primary method, but \`${topMethod}\` takes the most segment time (${topMinutes} of ${s.data.duration} minutes).`,
           `Make \`${topMethod}\` the primary method, or check the segments' \`method\`s.`);

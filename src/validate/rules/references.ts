@@ -47,7 +47,7 @@ export const references: Rule = {
       for (const f of files) {
         if (!ids.has(f.data.id)) {
           ctx.report(at(f, ['id']), `\`${f.data.id}\` is not listed in module.yaml's \`${key}\`, so no build includes it.`,
-            `Add \`${f.data.id}\` to \`${key}\` in module.yaml, or delete the file.`);
+            `Add \`${f.data.id}\` to \`${key}\` in module.yaml, or delete the file.`, undefined, 'warning');
         }
       }
     };

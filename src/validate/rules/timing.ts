@@ -22,11 +22,13 @@ export const timing: Rule = {
     for (const s of mod.sessions) {
       let total = 0;
       let count = 0;
+      let unreadable = false;
       for (const { node } of walkTree(s.tree)) {
         if (node.type !== 'containerDirective' || node.name !== 'segment') continue;
         count++;
         const raw = node.attributes?.minutes;
         if (raw === undefined || raw === null || !/^\d+$/.test(raw) || Number(raw) === 0) {
+          unreadable = true;
           ctx.report(atNode(s, node), raw ? `Segment minutes \`${raw}\` is not a whole number of minutes.` : 'This segment has no `minutes`.',
             'Write the length as `:::segment{minutes=10}`.');
         }
@@ -35,7 +37,8 @@ export const timing: Rule = {
       if (count === 0) {
         ctx.report(at(s, ['duration']), 'This session has no timed segments, so the guide cannot print a run of show.',
           'Wrap each part of the session in `:::segment{minutes=…}` … `:::` blocks that add up to the duration.');
-      } else if (total !== s.data.duration) {
+      } else if (!unreadable && total !== s.data.duration) {
+        // (A segment without readable minutes is reported above; a sum without it would mislead.)
         ctx.report(at(s, ['duration']), `The session lasts ${s.data.duration} minutes but its segments add up to ${total}.`,
           total > s.data.duration ? `Shorten segments by ${total - s.data.duration} minutes or set \`duration: ${total}\`.`
             : `Lengthen segments by ${s.data.duration - total} minutes or set \`duration: ${total}\`.`);
