@@ -12,7 +12,7 @@ const firstSentence = (text) => (/^(.+?[^.]\.)\s+(?=[A-Z])/.exec(text)?.[1] ?? t
 export function rulesDoc() {
   const lines = ['# Validation rules', '',
     'Generated from `src/validate/rules/` by `npm run docs`. Each example edits the module that `upstream new demo` writes and lists the diagnostics that result; the test suite runs every one.',
-    '', 'Besides these rules, every file is checked against its JSON Schema (`schema`), and the loader reports files it cannot read: `yaml-syntax`, `yaml-duplicate-key`, `yaml-alias-limit`, `yaml-too-complex`, `front-matter-missing`, `front-matter-unclosed`, `invalid-utf8`, `binary-file`, `file-too-large`, `empty-file`, `module-file-missing`, `path-outside-module`, `broken-symlink`, `unexpected-file`.', ''];
+    '', 'Besides these rules, every file is checked against its JSON Schema (`schema`), and the loader reports files it cannot read: `yaml-syntax`, `yaml-duplicate-key`, `yaml-alias-limit`, `yaml-too-complex`, `front-matter-missing`, `front-matter-unclosed`, `invalid-utf8`, `binary-file`, `control-character`, `markdown-too-complex`, `front-matter-empty`, `file-too-large`, `empty-file`, `module-file-missing`, `path-outside-module`, `broken-symlink`, `unexpected-file`.', ''];
   lines.push('| rule | severity | checks |', '| --- | --- | --- |');
   for (const r of rules) lines.push(`| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${firstSentence(r.docs).replace(/\|/g, '\\|')} |`);
   for (const r of rules) {
