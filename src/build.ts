@@ -13,6 +13,8 @@ export const targets: Partial<Record<TargetName, Target>> = { ...renderTargets, 
 export interface BuildOptions extends ValidateOptions, TargetContext {
   /** Which targets to build (default: all). */
   targets?: readonly TargetName[];
+  /** Called as each module starts and finishes, for progress output. */
+  onProgress?: (event: { phase: 'start' | 'done'; index: number; total: number; dir: string; id?: string }) => void;
 }
 
 export interface ModuleBuild {
@@ -35,7 +37,12 @@ export async function build(paths: readonly string[], options: BuildOptions = {}
   for (const t of wanted) if (!targets[t]) throw new RangeError(`unknown target "${t}"; known: ${Object.keys(targets).join(', ')}`);
   const found = await findModules(paths);
   const modules: ModuleBuild[] = [];
-  for (const dir of found.dirs) modules.push(await buildModule(dir, wanted, options));
+  for (const [index, dir] of found.dirs.entries()) {
+    options.onProgress?.({ phase: 'start', index, total: found.dirs.length, dir });
+    const m = await buildModule(dir, wanted, options);
+    modules.push(m);
+    options.onProgress?.({ phase: 'done', index, total: found.dirs.length, dir, ...(m.id ? { id: m.id } : {}) });
+  }
   return { modules, diagnostics: [...found.diagnostics, ...modules.flatMap((m) => m.diagnostics)] };
 }
 

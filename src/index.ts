@@ -18,6 +18,15 @@ export { rules } from './validate/rules/index.js';
 export type { Rule, RuleExample } from './validate/rule.js';
 export { scaffold } from './scaffold/new-module.js';
 export { writeFiles } from './write/write-files.js';
+export { build, targets } from './build.js';
+export type { BuildOptions, ModuleBuild } from './build.js';
+export { write, checkOutDir, OutDirRefused } from './write/write-build.js';
+export { inspect, formatInspect } from './package/inspect.js';
+export type { InspectReport, InspectOptions } from './package/inspect.js';
+export { checkPackage, detectFormat } from './package/check/conformance.js';
+export type { Problem, PackageFormat, PackageStructure } from './package/check/conformance.js';
+export { validateXsd } from './package/check/xsd.js';
+export { readZip, ZipRefused, DEFAULT_LIMITS } from './package/check/zip-read.js';
 
 export interface ModuleReport {
   module: LoadedModule;

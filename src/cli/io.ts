@@ -8,6 +8,8 @@ export interface Io {
   /** Whether stdout is a colour-capable terminal (and NO_COLOR is unset). */
   color: boolean;
   cwd: string;
+  /** Whether stderr is a terminal (progress output for long builds). */
+  errTty?: boolean;
 }
 
 export const processIo = (): Io => ({
@@ -15,6 +17,7 @@ export const processIo = (): Io => ({
   err: (t) => process.stderr.write(`${t}\n`),
   color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && process.env.TERM !== 'dumb',
   cwd: process.cwd(),
+  errTty: Boolean(process.stderr.isTTY),
 });
 
 /** Exit codes, stable for scripts and CI. */

@@ -1,10 +1,16 @@
+import { buildCommand, buildHelp } from './commands/build.js';
+import { inspectCommand, inspectHelp } from './commands/inspect.js';
 import { newCommand, newHelp } from './commands/new.js';
+import { previewCommand, previewHelp } from './commands/preview.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
 import { EXIT, UsageError, version, type Io } from './io.js';
 
 const commands: Record<string, { run: (argv: string[], io: Io) => Promise<number>; help: string; summary: string }> = {
   validate: { run: validateCommand, help: validateHelp, summary: 'check modules and report every problem' },
   new: { run: newCommand, help: newHelp, summary: 'create a module that validates clean' },
+  preview: { run: previewCommand, help: previewHelp, summary: 'serve the site and guide, rebuilding as you save' },
+  build: { run: buildCommand, help: buildHelp, summary: 'build LMS packages, the learner site and the guide' },
+  inspect: { run: inspectCommand, help: inspectHelp, summary: 'check any LMS package before import' },
 };
 
 export function mainHelp(): string {
