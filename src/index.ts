@@ -1,6 +1,7 @@
 /**
- * Upstream's public API: load a module folder, validate it, and work with its diagnostics.
- * Every stage returns data; only `writeFiles` touches the disk.
+ * Upstream's public API. The pipeline, one call per stage:
+ *   load(dir) → validate(module) → build(paths) → write(result, out)
+ * and inspect(file) for any LMS package. Every stage but `write` returns data.
  */
 import { findModules, load } from './load/load-module.js';
 import { validate } from './validate/index.js';
@@ -8,25 +9,24 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import type { LoadedModule } from './model/types.js';
 import type { ValidateOptions } from './validate/rule.js';
 
-export { load, findModules, validate };
-export { formatPretty, formatJson, formatGithub, codeFrame } from './diagnostics/format.js';
-export { hasErrors, compareDiagnostics } from './diagnostics/diagnostic.js';
+export { load, validate };
+export { build, targets } from './build.js';
+export { write, OutDirRefused } from './write/write-build.js';
+export { inspect, formatInspect } from './package/inspect.js';
+export { scaffold } from './scaffold/new-module.js';
+export { rules } from './validate/rules/index.js';
+export { formatPretty, formatJson, formatGithub, formatSarif } from './diagnostics/format.js';
+export { hasErrors } from './diagnostics/diagnostic.js';
+
 export type { Diagnostic, Place, Point, Severity } from './diagnostics/diagnostic.js';
 export type { ValidateOptions } from './validate/rule.js';
-export type * from './model/types.js';
-export { rules } from './validate/rules/index.js';
 export type { Rule, RuleExample } from './validate/rule.js';
-export { scaffold } from './scaffold/new-module.js';
-export { writeFiles } from './write/write-files.js';
-export { build, targets } from './build.js';
 export type { BuildOptions, ModuleBuild } from './build.js';
-export { write, checkOutDir, OutDirRefused } from './write/write-build.js';
-export { inspect, formatInspect } from './package/inspect.js';
 export type { InspectReport, InspectOptions } from './package/inspect.js';
-export { checkPackage, detectFormat } from './package/check/conformance.js';
-export type { Problem, PackageFormat, PackageStructure } from './package/check/conformance.js';
-export { validateXsd } from './package/check/xsd.js';
-export { readZip, ZipRefused, DEFAULT_LIMITS } from './package/check/zip-read.js';
+export type { Problem, PackageFormat } from './package/check/conformance.js';
+export type { ModuleModel, SessionModel, AssessmentModel, RubricModel } from './model/normalize.js';
+export type { TargetName, OutputFiles } from './model/target.js';
+export type * from './model/types.js';
 
 export interface ModuleReport {
   module: LoadedModule;
