@@ -3,7 +3,7 @@ import type { OutputFiles, Target } from '../model/target.js';
 import { createHash } from 'node:crypto';
 import { utf8 } from './xml.js';
 
-/** The version of the shape of `<id>.json`; a later release publishes its JSON Schema. */
+/** The version of the shape of `<id>.json`, described by schemas/module-model.schema.json. */
 export const MODEL_JSON_VERSION = 1;
 
 /** Sorts object keys recursively, so the same model always gives the same text. */
