@@ -89,7 +89,7 @@ describe('upstream new + validate', () => {
 });
 
 describe('usage', () => {
-  test.each([['validate'], ['new'], []])('%s --help and --version', async (...cmd) => {
+  test.each([['validate'], ['new'], ['build'], ['inspect'], ['preview'], []])('%s --help and --version', async (...cmd) => {
     const help = await run([...cmd, '--help'], cwd);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: upstream/);
