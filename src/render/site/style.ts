@@ -50,7 +50,9 @@ code { font-size: 0.95em; }
 .assessment-meta { color: var(--muted); margin-top: 0; }
 .items { list-style: none; padding: 0; margin: 0; }
 fieldset.item { border: 1px solid var(--line); border-radius: 6px; margin: 1rem 0; padding: 0.5rem 1rem 1rem; min-width: 0; }
-fieldset.item legend { font-weight: 600; padding: 0 0.25rem; }
+fieldset.item legend { font-weight: 600; padding: 0.5rem 0 0.25rem; float: left; width: 100%; }
+/* A floated legend sits inside the box, so a long prompt wraps cleanly instead of crossing the border. */
+fieldset.item legend + * { clear: both; }
 .qnum { display: block; color: var(--muted); font-size: 0.9rem; font-weight: 600; }
 .choice { margin: 0.4rem 0; }
 .choice label { display: inline; }
