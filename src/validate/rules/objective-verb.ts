@@ -1,5 +1,16 @@
 import { BLOOM_VERBS, VAGUE_VERBS, levelsOf } from '../bloom-verbs.js';
+import type { Place } from '../../diagnostics/diagnostic.js';
+import type { SourceText } from '../../load/source-text.js';
 import { at, type Rule } from '../rule.js';
+
+/** Narrows the place of an objective's text to its first word, where the verb is, when it is plain on the line. */
+function verbPlace(place: Place, source: SourceText): Place {
+  const start = (source.lineStarts[place.line - 1] ?? 0) + place.column - 1;
+  const word = /^["']?([A-Za-z-]+)/.exec(source.text.slice(start, start + 60));
+  if (!word) return place;
+  const skip = word[0].length - word[1]!.length;
+  return { ...place, column: place.column + skip, endLine: place.line, endColumn: place.column + skip + word[1]!.length };
+}
 
 export const objectiveVerb: Rule = {
   id: 'objective-verb',
@@ -21,7 +32,7 @@ export const objectiveVerb: Rule = {
     const m = ctx.mod.module;
     if (!m) return;
     m.data.objectives.forEach((o, i) => {
-      const place = at(m, ['objectives', i, 'text']);
+      const place = verbPlace(at(m, ['objectives', i, 'text']), m.source.text);
       const text = o.text.trim().replace(/^(students|learners|participants|residents)\s+(will\s+)?(be\s+able\s+to\s+)?/i, '');
       const lower = text.toLowerCase();
       const vague = VAGUE_VERBS.find((v) => lower === v || lower.startsWith(`${v} `));
