@@ -10,7 +10,7 @@ import type { LoadedModule } from './model/types.js';
 import type { ValidateOptions } from './validate/rule.js';
 
 export { load, validate };
-export { build, targets } from './build.js';
+export { build, buildEach, targets } from './build.js';
 export { write, OutDirRefused } from './write/write-build.js';
 export { inspect, formatInspect } from './package/inspect.js';
 export { scaffold } from './scaffold/new-module.js';
@@ -21,7 +21,7 @@ export { hasErrors } from './diagnostics/diagnostic.js';
 export type { Diagnostic, Place, Point, Severity } from './diagnostics/diagnostic.js';
 export type { ValidateOptions } from './validate/rule.js';
 export type { Rule, RuleExample } from './validate/rule.js';
-export type { BuildOptions, ModuleBuild } from './build.js';
+export type { BuildOptions, BuildEachOptions, ModuleBuild } from './build.js';
 export type { InspectReport, InspectOptions } from './package/inspect.js';
 export type { Problem, PackageFormat } from './package/check/conformance.js';
 export type { ModuleModel, SessionModel, AssessmentModel, RubricModel } from './model/normalize.js';

@@ -10,6 +10,11 @@ export type OutputFiles = Map<string, Uint8Array>;
 export interface TargetContext {
   /** Options a target may need from the caller, e.g. whether Chromium may be used for the PDF. */
   pdf?: boolean;
+  /**
+   * Prints a guide page to PDF. Unset, the guide target prints in this thread with the shared
+   * Chromium; a build worker sets it to ask the main thread, so one browser serves every worker.
+   */
+  printPdf?: (page: string, files: OutputFiles, title: string) => Promise<Uint8Array>;
 }
 
 /**

@@ -25,7 +25,7 @@ export interface Preview {
 
 /**
  * `upstream preview`: builds the learner site and guide in memory, serves them on 127.0.0.1,
- * rebuilds when a source file changes and reloads open pages. A save with errors shows them over
+ * rebuilds the modules whose source files changed (never the LMS packages) and reloads open pages. A save with errors shows them over
  * the page and keeps the last good build; nothing is written to disk.
  */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
@@ -35,7 +35,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const errors = s.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = s.diagnostics.filter((d) => d.severity === 'warning').length;
     if (errors > 0) log(formatPretty(s.diagnostics.filter((d) => d.severity === 'error'), { color: options.color ?? false }));
-    log(`${first ? 'Built' : 'Rebuilt'} in ${s.took} ms: ${s.modules.length} module${s.modules.length === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${errors > 0 ? ' (showing the last good pages)' : ''}`);
+    const what = first ? 'Built' : s.rebuilt.length > 0 ? `Rebuilt ${s.rebuilt.join(', ')}` : 'Nothing changed; checked';
+    log(`${what} in ${s.took} ms: ${s.modules.length} module${s.modules.length === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${errors > 0 ? ' (showing the last good pages)' : ''}`);
   };
   report(await site.rebuild(), true);
   const http = await servePreview(() => site.state, options.port);

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -25,19 +27,50 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 let compiled: Record<SchemaKind, ValidateFunction> | undefined;
 
+/** Where `npm run compile` puts the precompiled validators (scripts/compile-schemas.mjs), beside this file in dist/. */
+const GENERATED = fileURLToPath(new URL('./schemas.generated.cjs', import.meta.url));
+
+/** The hash scripts/compile-schemas.mjs stamps into the generated file: every schema file's bytes, in order. */
+function schemasHash(): string {
+  const h = createHash('sha256');
+  for (const k of ['common', 'module', 'session', 'assessment', 'rubric']) {
+    h.update(k).update('\0').update(readFileSync(`${SCHEMA_DIR}${k}.schema.json`)).update('\0');
+  }
+  return h.digest('hex');
+}
+
+/**
+ * The validators precompiled at `npm run compile` (ajv standalone code, same options), when that
+ * file exists and was made from the schemas as they are now; otherwise undefined.
+ */
+function precompiled(): Record<SchemaKind, ValidateFunction> | undefined {
+  if (process.env.UPSTREAM_AJV_RUNTIME === '1' || !existsSync(GENERATED)) return undefined;
+  try {
+    const gen = createRequire(import.meta.url)(GENERATED) as Partial<Record<SchemaKind, ValidateFunction>> & { schemasHash?: string };
+    if (gen.schemasHash !== schemasHash() || !gen.module || !gen.session || !gen.assessment || !gen.rubric) return undefined;
+    return { module: gen.module, session: gen.session, assessment: gen.assessment, rubric: gen.rubric };
+  } catch {
+    return undefined;
+  }
+}
+
 function validators(): Record<SchemaKind, ValidateFunction> {
-  if (compiled) return compiled;
+  compiled ??= precompiled() ?? compileValidators();
+  return compiled;
+}
+
+/** Compiles the schemas now (about 400 ms). The options must match scripts/compile-schemas.mjs. */
+export function compileValidators(): Record<SchemaKind, ValidateFunction> {
   const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, allowUnionTypes: true });
   addFormats(ajv);
   const read = (name: string) => JSON.parse(readFileSync(`${SCHEMA_DIR}${name}.schema.json`, 'utf8')) as object;
   ajv.addSchema(read('common'));
-  compiled = {
+  return {
     module: ajv.compile(read('module')),
     session: ajv.compile(read('session')),
     assessment: ajv.compile(read('assessment')),
     rubric: ajv.compile(read('rubric')),
   };
-  return compiled;
 }
 
 /**

@@ -65,11 +65,26 @@ export function checkOutDir(outDir: string, moduleDirs: readonly string[], cwd =
 export async function write(result: { modules: readonly ModuleBuild[] }, outDir: string, extra?: ReadonlyMap<string, Uint8Array | string>): Promise<string[]> {
   const out = checkOutDir(outDir, result.modules.map((m) => m.dir));
   const written: string[] = [];
-  for (const m of result.modules) {
-    if (!m.id || m.files.size === 0) continue;
-    if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(m.id)) throw new OutDirRefused(`module id "${m.id}" is not a safe folder name`);
-    written.push(...(await writeFiles(path.join(out, m.id), m.files)));
-  }
+  for (const m of result.modules) written.push(...(await writeModuleFiles(out, m)));
   if (extra && extra.size > 0) written.push(...(await writeFiles(out, extra)));
   return written;
+}
+
+/**
+ * Writes one module's files under `<outDir>/<id>/` as `write()` does, for a build that writes each
+ * module as soon as it is built (`buildEach`). The same checks apply, to this module's folder.
+ */
+export async function writeModule(m: ModuleBuild, outDir: string): Promise<string[]> {
+  return writeModuleFiles(checkOutDir(outDir, [m.dir]), m);
+}
+
+/** Writes files under `<outDir>/` itself rather than a module's folder: the site index, the build cache manifest. */
+export async function writeTopLevel(outDir: string, files: ReadonlyMap<string, Uint8Array | string>): Promise<string[]> {
+  return writeFiles(checkOutDir(outDir, []), files);
+}
+
+async function writeModuleFiles(out: string, m: ModuleBuild): Promise<string[]> {
+  if (!m.id || m.files.size === 0) return [];
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(m.id)) throw new OutDirRefused(`module id "${m.id}" is not a safe folder name`);
+  return writeFiles(path.join(out, m.id), m.files);
 }

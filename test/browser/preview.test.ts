@@ -67,7 +67,7 @@ describe('upstream preview', () => {
     const took = Date.now() - saved;
     expect(took).toBeLessThan(1000);
     if (process.env.UPSTREAM_TIMINGS) console.info(`preview: save → page updated in ${took} ms; ${log.at(-1)}`);
-    expect(log.at(-1)).toMatch(/^Rebuilt in \d+ ms/);
+    expect(log.at(-1)).toMatch(/^Rebuilt demo in \d+ ms/);
   });
 
   it('shows a broken save as an overlay with file:line:col and hint, keeps serving, and clears it on the fix', async () => {

@@ -93,7 +93,7 @@ describe('upstream build', () => {
     const run = await runCli(['build', mods, '--target', 'scorm12', '--out', out]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/broken-one[\\/]module\.yaml:\d+:\d+/);
-    expect(await listFiles(out)).toEqual([`${moduleIds[0]}/${moduleIds[0]}.scorm12.zip`]);
+    expect(await listFiles(out)).toEqual(['.upstream-cache.json', `${moduleIds[0]}/${moduleIds[0]}.scorm12.zip`]);
   }, 120_000);
 
   it('refuses an --out that is the project root, the cwd, /, or inside modules/ or a module folder', async () => {

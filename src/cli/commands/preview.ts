@@ -6,8 +6,8 @@ import { EXIT, UsageError, type Io } from '../io.js';
 
 export const previewHelp = `Usage: upstream preview [module] [options]
 
-Serves the learner site and the facilitator guide on http://127.0.0.1, rebuilds them when you
-save a file, and reloads the page in your browser. Errors show over the page with file:line:col
+Serves the learner site and the facilitator guide on http://127.0.0.1, rebuilds those of the module
+you changed when you save a file, and reloads the page in your browser. Errors show over the page with file:line:col
 and how to fix them; the next good save clears them. Nothing is written to disk.
 A module is a module folder or a folder of modules (default: modules).
 

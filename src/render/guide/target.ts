@@ -22,7 +22,7 @@ export function createGuideTarget(options: GuideOptions = {}): Target {
       }
       for (const rubric of model.rubrics) files.set(`rubrics/${rubric.id}.csv`, utf8(rubricCsv(rubric)));
       if (ctx.pdf !== false && (await canPrintPdf())) {
-        files.set('guide.pdf', await printGuidePdf(page, files, `Facilitator guide: ${model.title}`));
+        files.set('guide.pdf', await (ctx.printPdf ?? printGuidePdf)(page, files, `Facilitator guide: ${model.title}`));
       }
       return files;
     },

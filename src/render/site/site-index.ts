@@ -6,12 +6,20 @@ import { SITE_CSP } from './layout.js';
 import { CSS_FILE, SITE_DIR } from './paths.js';
 import { SITE_CSS } from './style.js';
 
+/** What the index needs of a module (a whole model will do). */
+export type SiteIndexEntry = Pick<ModuleModel, 'id' | 'title' | 'summary' | 'language' | 'duration' | 'audience'> & { sessions: readonly unknown[] };
+
+/** The index entry of a model, small enough to keep for every module of a large build. */
+export function siteIndexEntry(m: SiteIndexEntry): SiteIndexEntry {
+  return { id: m.id, title: m.title, summary: m.summary, language: m.language, duration: m.duration, audience: m.audience, sessions: m.sessions.map(() => null) };
+}
+
 /**
  * The page above all modules: `index.html` and its style sheet, keyed relative to the build's
  * output folder (`<out>/`), linking to each module's `<id>/site/index.html`. Modules are listed
  * in the order given; pass them sorted for a stable page.
  */
-export function renderSiteIndex(models: readonly ModuleModel[]): OutputFiles {
+export function renderSiteIndex(models: readonly SiteIndexEntry[]): OutputFiles {
   const languages = [...new Set(models.map((m) => m.language))];
   const lang = languages.length === 1 ? languages[0]! : 'en';
   const page = `<!DOCTYPE html>
