@@ -44,35 +44,59 @@ const schema: Schema = {
   },
 };
 
-/** Renders a session's Markdown tree to an HTML fragment for the given audience. */
-export function renderMarkdown(tree: Root, options: MarkdownOptions): string {
-  const copy = structuredClone(tree);
-  transform(copy, options);
-  const processor = unified().use(remarkHtml, options.trusted ? { sanitize: false } : { sanitize: schema });
-  return String(processor.stringify(processor.runSync(copy) as Root));
-}
+// Processors are built once: building one per call was a quarter of a build's time.
+const compilers = {
+  safe: unified().use(remarkHtml, { sanitize: schema }).freeze(),
+  trusted: unified().use(remarkHtml, { sanitize: false }).freeze(),
+};
+const inlineParser = unified().use(remarkParse).freeze();
 
-/** Renders a short Markdown string (a prompt, a feedback text) as HTML. */
-export function renderInline(markdown: string, options: MarkdownOptions): string {
-  const processor = unified().use(remarkParse).use(remarkHtml, options.trusted ? { sanitize: false } : { sanitize: schema });
-  const tree = processor.parse(markdown) as Root;
-  transform(tree, options);
+function compile(tree: Root, options: MarkdownOptions): string {
+  const processor = options.trusted ? compilers.trusted : compilers.safe;
   return String(processor.stringify(processor.runSync(tree) as Root));
 }
 
-function transform(tree: Root, options: MarkdownOptions): void {
+/** Renders a session's Markdown tree to an HTML fragment for the given audience. The tree is not changed. */
+export function renderMarkdown(tree: Root, options: MarkdownOptions): string {
+  return compile(transform(tree, options), options);
+}
+
+/**
+ * Plain one-line text, which Markdown would only wrap in a paragraph: most quiz choices and
+ * feedback. Anything that could be markup (brackets, emphasis, code, HTML, entities, a list
+ * marker, a line break) takes the full path. test/render/markdown.test.ts checks both agree.
+ */
+const PLAIN = /^[A-Za-z0-9(“‘"'][A-Za-z0-9 ,.;:?!'’‘“”"()/%–—-]*$/;
+const LIST_START = /^(\d+[.)]|[-+])(\s|$)/;
+
+/** Renders a short Markdown string (a prompt, a feedback text) as HTML. */
+export function renderInline(markdown: string, options: MarkdownOptions): string {
+  if (PLAIN.test(markdown) && !LIST_START.test(markdown) && !markdown.endsWith(' ') && !markdown.includes('  ')) {
+    return `<p>${markdown}</p>\n`;
+  }
+  return compile(transform(inlineParser.parse(markdown) as Root, options), options);
+}
+
+/**
+ * The tree as the audience sees it: facilitator blocks dropped for learners, directives given
+ * their HTML element, URLs rewritten, citations numbered. Returns new parent nodes and shares
+ * the untouched leaves, so the loaded tree stays as it was without a deep copy.
+ */
+function transform(tree: Root, options: MarkdownOptions): Root {
   let segmentIndex = 0;
-  const visit = (parent: { children: RootContent[] }) => {
+  const children = (list: RootContent[]): RootContent[] => {
     const out: RootContent[] = [];
-    for (const node of parent.children) {
+    for (const node of list) {
       if (node.type === 'containerDirective') {
+        let data: typeof node.data;
+        let kids = node.children as RootContent[];
         if (node.name === 'facilitator') {
           if (options.audience === 'learner') continue;
-          node.data = { hName: 'aside', hProperties: { className: ['facilitator'], ariaLabel: 'Facilitator note' } };
+          data = { hName: 'aside', hProperties: { className: ['facilitator'], ariaLabel: 'Facilitator note' } };
         } else if (node.name === 'segment') {
           const a = node.attributes ?? {};
           const label = [a.title, a.minutes ? `${a.minutes} min` : undefined].filter(Boolean).join(', ');
-          node.data = {
+          data = {
             hName: 'section',
             hProperties: { className: ['segment'], dataMinutes: a.minutes ?? '', dataMethod: a.method ?? '', ariaLabel: label || 'Segment' },
           };
@@ -81,15 +105,14 @@ function transform(tree: Root, options: MarkdownOptions): void {
             options.audience === 'facilitator' && a.method ? (INSTRUCTIONAL_METHODS[a.method] ?? a.method) : undefined];
           const text = bits.filter(Boolean).join(' · ');
           if (text) {
-            node.children.unshift({ type: 'paragraph', data: { hProperties: { className: ['segment-title'] } }, children: [{ type: 'strong', children: [{ type: 'text', value: text }] }] });
+            kids = [{ type: 'paragraph', data: { hProperties: { className: ['segment-title'] } }, children: [{ type: 'strong', children: [{ type: 'text', value: text }] }] } as RootContent, ...kids];
           }
         } else if (node.name === 'note') {
-          node.data = { hName: 'aside', hProperties: { className: ['note'], ariaLabel: 'Note' } };
+          data = { hName: 'aside', hProperties: { className: ['note'], ariaLabel: 'Note' } };
         } else {
           continue;
         }
-        visit(node);
-        out.push(node);
+        out.push({ ...node, data, children: children(kids) } as RootContent);
         continue;
       }
       if (node.type === 'leafDirective') {
@@ -104,15 +127,16 @@ function transform(tree: Root, options: MarkdownOptions): void {
         out.push({ type: 'text', value: `:${node.name}` } as RootContent);
         continue;
       }
-      if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
-        if (options.rewriteUrl) node.url = options.rewriteUrl(node.url);
+      let copy: RootContent = node;
+      if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && options.rewriteUrl) {
+        copy = { ...node, url: options.rewriteUrl(node.url) };
       }
-      if ('children' in node) visit(node as { children: RootContent[] });
-      out.push(node);
+      if ('children' in copy) copy = { ...copy, children: children(copy.children as RootContent[]) } as RootContent;
+      out.push(copy);
     }
-    parent.children = citations(out, options);
+    return citations(out, options);
   };
-  visit(tree);
+  return { ...tree, children: children(tree.children) };
 }
 
 /** Replaces `[@key]` in text with numbered links to the reference list. */
