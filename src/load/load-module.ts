@@ -48,6 +48,9 @@ export async function load(dir: string): Promise<LoadedModule> {
 
   const entries = await walk(root, mod.diagnostics, shown);
   for (const e of entries) mod.files.add(e.rel);
+  // Start every read at once: waiting on the disk one file at a time left the CPU idle a fifth of
+  // the time. The files are still parsed, and reported, in order.
+  const reads = new Map(entries.map((e) => [e.rel, readEntry(e)]));
 
   const byRel = new Map(entries.map((e) => [e.rel, e]));
   const moduleEntry = byRel.get('module.yaml') ?? byRel.get('module.yml');
@@ -55,7 +58,7 @@ export async function load(dir: string): Promise<LoadedModule> {
     mod.diagnostics.push(diagnostic(filePlace(shown('module.yaml')), 'error', 'module-file-missing',
       'This module folder has no module.yaml.', 'Create module.yaml (see `upstream new --help`), or point at the folder that has one.'));
   } else {
-    const loaded = await loadYaml<ModuleData>(moduleEntry, 'module', shown, mod.diagnostics);
+    const loaded = await loadYaml<ModuleData>(moduleEntry, reads, 'module', shown, mod.diagnostics);
     if (loaded) mod.module = loaded;
     else mod.broken.push({ kind: 'module', file: shown(moduleEntry.rel) });
   }
@@ -65,7 +68,7 @@ export async function load(dir: string): Promise<LoadedModule> {
     const ext = path.extname(e.rel).toLowerCase();
     if (folder === 'sessions' && rest.length === 1) {
       if (ext === '.md') {
-        const s = await loadSession(e, shown, mod.diagnostics);
+        const s = await loadSession(e, reads, shown, mod.diagnostics);
         if (s) mod.sessions.push(s);
         else mod.broken.push({ kind: 'session', file: shown(e.rel) });
       } else {
@@ -75,7 +78,7 @@ export async function load(dir: string): Promise<LoadedModule> {
     } else if ((folder === 'assessments' || folder === 'rubrics') && rest.length === 1) {
       if (ext === '.yaml' || ext === '.yml') {
         const kind = folder === 'assessments' ? 'assessment' : 'rubric';
-        const y = await loadYaml<AssessmentData | RubricData>(e, kind, shown, mod.diagnostics);
+        const y = await loadYaml<AssessmentData | RubricData>(e, reads, kind, shown, mod.diagnostics);
         if (y && kind === 'assessment') mod.assessments.push(y as LoadedYaml<AssessmentData>);
         if (y && kind === 'rubric') mod.rubrics.push(y as LoadedYaml<RubricData>);
         if (!y) mod.broken.push({ kind, file: shown(e.rel) });
@@ -84,15 +87,14 @@ export async function load(dir: string): Promise<LoadedModule> {
           `This file in ${folder}/ is not YAML (.yaml) and is ignored.`, 'Rename it to .yaml, or move it to assets/.'));
       }
     } else if (folder === 'assets' && rest.length >= 1) {
-      const info = await stat(e.abs);
-      if (info.size > MAX_ASSET_BYTES) {
+      const read = await reads.get(e.rel)!;
+      if (read.size > MAX_ASSET_BYTES) {
         mod.diagnostics.push(diagnostic(filePlace(shown(e.rel)), 'error', 'file-too-large',
-          `This asset is ${(info.size / 1048576).toFixed(0)} MB; assets may be at most ${MAX_ASSET_BYTES / 1048576} MB.`,
+          `This asset is ${(read.size / 1048576).toFixed(0)} MB; assets may be at most ${MAX_ASSET_BYTES / 1048576} MB.`,
           'Compress it, or link to it from an external host instead of packaging it.'));
         continue;
       }
-      const asset: Asset = { path: e.rel, bytes: new Uint8Array(await readFile(e.abs)) };
-      mod.assets.push(asset);
+      if (read.bytes) mod.assets.push({ path: e.rel, bytes: read.bytes } satisfies Asset);
     }
   }
   return mod;
@@ -102,23 +104,41 @@ function joinShown(dir: string, rel: string): string {
   return path.join(dir, rel).split(path.sep).join('/');
 }
 
-async function readText(e: Entry, expected: string, shown: (rel: string) => string, out: Diagnostic[]): Promise<string | undefined> {
-  const file = shown(e.rel);
-  let bytes: Uint8Array;
+interface Read {
+  size: number;
+  /** Absent when the file is over its size limit or could not be read. */
+  bytes?: Uint8Array;
+  error?: string;
+}
+
+/** Reads a file unless it is over the limit for its folder (refused without reading it). */
+async function readEntry(e: Entry): Promise<Read> {
   try {
     const info = await stat(e.abs);
-    if (info.size > MAX_SOURCE_BYTES) {
-      // Refuse a huge file without reading it into memory.
-      out.push(tooLarge(file, info.size, expected));
-      return undefined;
-    }
-    bytes = new Uint8Array(await readFile(e.abs));
+    const limit = e.rel.startsWith('assets/') ? MAX_ASSET_BYTES : MAX_SOURCE_BYTES;
+    if (info.size > limit) return { size: info.size };
+    return { size: info.size, bytes: new Uint8Array(await readFile(e.abs)) };
   } catch (error) {
+    return { size: 0, error: (error as NodeJS.ErrnoException).code ?? 'unknown error' };
+  }
+}
+
+type Reads = ReadonlyMap<string, Promise<Read>>;
+
+async function readText(e: Entry, reads: Reads, expected: string, shown: (rel: string) => string, out: Diagnostic[]): Promise<string | undefined> {
+  const file = shown(e.rel);
+  const read = await reads.get(e.rel)!;
+  if (read.error !== undefined) {
     out.push(diagnostic(filePlace(file), 'error', 'file-unreadable',
-      `This file could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`,
-      'Check the file\'s permissions.'));
+      `This file could not be read (${read.error}).`, 'Check the file\'s permissions.'));
     return undefined;
   }
+  // A huge file was refused without being read into memory.
+  if (!read.bytes) {
+    out.push(tooLarge(file, read.size, expected));
+    return undefined;
+  }
+  const bytes = read.bytes;
   const decoded = decodeSource(file, bytes, expected);
   if (!decoded.ok) {
     out.push(decoded.diagnostic);
@@ -138,9 +158,9 @@ async function readText(e: Entry, expected: string, shown: (rel: string) => stri
 }
 
 async function loadYaml<T>(
-  e: Entry, kind: 'module' | 'assessment' | 'rubric', shown: (rel: string) => string, out: Diagnostic[],
+  e: Entry, reads: Reads, kind: 'module' | 'assessment' | 'rubric', shown: (rel: string) => string, out: Diagnostic[],
 ): Promise<LoadedYaml<T> | undefined> {
-  const text = await readText(e, kind === 'module' ? 'module.yaml' : `${kind} file`, shown, out);
+  const text = await readText(e, reads, kind === 'module' ? 'module.yaml' : `${kind} file`, shown, out);
   if (text === undefined) return undefined;
   const source = new SourceText(shown(e.rel), text);
   const parsed = parseYaml(source);
@@ -155,8 +175,8 @@ async function loadYaml<T>(
   return { kind, file: source.file, source: parsed.source, data: parsed.data as T };
 }
 
-async function loadSession(e: Entry, shown: (rel: string) => string, out: Diagnostic[]): Promise<LoadedSession | undefined> {
-  const text = await readText(e, 'session file', shown, out);
+async function loadSession(e: Entry, reads: Reads, shown: (rel: string) => string, out: Diagnostic[]): Promise<LoadedSession | undefined> {
+  const text = await readText(e, reads, 'session file', shown, out);
   if (text === undefined) return undefined;
   const file = shown(e.rel);
   const parsed = parseMarkdown(file, text);
@@ -181,11 +201,14 @@ async function walk(root: string, out: Diagnostic[], shown: (rel: string) => str
     } catch {
       continue;
     }
-    for (const n of names) {
-      if (n.startsWith('.') || n === 'node_modules') continue;
+    const visible = names.filter((n) => !n.startsWith('.') && n !== 'node_modules');
+    // One folder's entries are examined together; they are still handled in sorted order.
+    const infos = await Promise.all(visible.map((n) => lstat(path.join(abs, n)).catch(() => undefined)));
+    for (const [i, n] of visible.entries()) {
       const childAbs = path.join(abs, n);
       const childRel = rel ? `${rel}/${n}` : n;
-      let info = await lstat(childAbs);
+      let info = infos[i];
+      if (!info) continue; // vanished between readdir and lstat
       if (info.isSymbolicLink()) {
         let target: string;
         try {
