@@ -60,6 +60,17 @@ function materialsHtml(session: SessionModel): string {
   return `<aside class="note" aria-label="Handouts"><p><strong>Handouts</strong></p><ul>${files.map((m) => `<li><a href="../${esc(m.file)}">${esc(m.title)}</a></li>`).join('')}</ul></aside>\n`;
 }
 
+// SCORM 1.2, SCORM 2004 and cmi5 show the same pages: render each session once per model.
+const rendered = new WeakMap<SessionModel, Map<AssessmentMode, ReturnType<typeof renderSessionPages>>>();
+
+function sessionPages(model: ModuleModel, session: SessionModel, mode: AssessmentMode): ReturnType<typeof renderSessionPages> {
+  let byMode = rendered.get(session);
+  if (!byMode) rendered.set(session, (byMode = new Map()));
+  let pages = byMode.get(mode);
+  if (!pages) byMode.set(mode, (pages = renderSessionPages(model, session, mode, { referencesHref: 'references.html' })));
+  return pages;
+}
+
 /**
  * The pages of every session as SCO / AU documents for one standard, with the shared runtime,
  * style, references page and the module's assets, keyed by path inside the package.
@@ -76,7 +87,7 @@ export function packageContent(model: ModuleModel, standard: Standard, mode: Ass
     shared.push(asset.path);
   }
   for (const [n, session] of model.sessions.entries()) {
-    const { pages, quizzes, maxScore } = renderSessionPages(model, session, mode, { referencesHref: 'references.html' });
+    const { pages, quizzes, maxScore } = sessionPages(model, session, mode);
     const config = {
       standard,
       module: model.id,
