@@ -44,7 +44,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     report(await site.rebuild());
     http.broadcast();
   };
-  const watcher = watchDebounced(options.paths, options.debounceMs ?? 80, rebuild);
+  // 40 ms gathers an editor's burst of writes for one save (temp file, rename, touch) without
+  // making the author wait.
+  const watcher = watchDebounced(options.paths, options.debounceMs ?? 40, rebuild);
   return {
     url: http.url,
     state: () => site.state,

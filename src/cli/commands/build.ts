@@ -16,7 +16,7 @@ export const DEFAULT_OUT = 'dist/packages';
 
 /** Worker threads by default: one per CPU, at most 8 (past that, writing and Chromium are the limit). */
 export const DEFAULT_JOBS = Math.max(1, Math.min(availableParallelism(), 8));
-const AUTO_MODULES_PER_WORKER = 6;
+export const AUTO_MODULES_PER_WORKER = 6;
 
 export const buildHelp = `Usage: upstream build [paths…] [options]
 

@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { check } from '../../index.js';
+import { buildEach } from '../../build.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { AUTO_MODULES_PER_WORKER, DEFAULT_JOBS } from './build.js';
 import { formatGithub, formatJson, formatPretty, formatSarif } from '../../diagnostics/format.js';
 import { rules } from '../../validate/rules/index.js';
 import { MAX_SOURCE_BYTES } from '../../load/read-text.js';
@@ -15,6 +17,8 @@ Options:
   --format <f>   pretty (default), json, github (workflow annotations) or sarif (code scanning)
   --strict       fail on warnings too
   --release      check as a build for learners: support contacts must be filled in
+  --jobs <n>     check up to n modules at once in worker threads (default: one per CPU,
+                 used only for folders with many modules); the report is the same
   -h, --help     show this help
 
 Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error.`;
@@ -27,6 +31,7 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
       format: { type: 'string', default: 'pretty' },
       strict: { type: 'boolean', default: false },
       release: { type: 'boolean', default: false },
+      jobs: { type: 'string', short: 'j' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -37,7 +42,17 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   const format = values.format!;
   if (!['pretty', 'json', 'github', 'sarif'].includes(format)) throw new UsageError(`unknown format "${format}"; use pretty, json, github or sarif`);
   const paths = positionals.length > 0 ? positionals : ['modules'];
-  const { diagnostics } = await check(paths, { release: values.release! });
+  let jobs = DEFAULT_JOBS;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!/^\d+$/.test(values.jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not "${values.jobs}"`);
+  }
+  // A build with no targets is load + validate: the same pipeline, spread over the workers.
+  const perModule: Diagnostic[] = [];
+  const found = await buildEach(paths, { targets: [], release: values.release!, jobs, modulesPerWorker: values.jobs ? 1 : AUTO_MODULES_PER_WORKER }, (m) => {
+    perModule.push(...m.diagnostics);
+  });
+  const diagnostics = [...found.diagnostics, ...perModule];
   if (format === 'json') io.out(formatJson(diagnostics));
   else if (format === 'sarif') io.out(formatSarif(diagnostics, { version: version(), rules }));
   else if (format === 'github') {
