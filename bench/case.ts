@@ -153,13 +153,13 @@ function events(url: string) {
 }
 
 async function previewCase(): Promise<Result> {
-  const { startPreview } = await import('../dist/lib/preview/preview.js');
+  const { startPreview, DEFAULT_DEBOUNCE_MS } = await import('../dist/lib/preview/preview.js');
   // `corpus` is one module folder; edit a copy, never the corpus itself.
   const dir = path.join(out!, path.basename(corpus!));
   await cp(corpus!, dir, { recursive: true });
   const session = path.join(dir, 'sessions', (await readdir(path.join(dir, 'sessions'))).sort()[1]!);
   const original = await readFile(session, 'utf8');
-  const debounceMs = 80; // the preview's default
+  const debounceMs = DEFAULT_DEBOUNCE_MS;
   const preview = await startPreview({ paths: [dir], port: 0 });
   const sse = events(preview.url);
   let version = (await sse.next(0)).version;

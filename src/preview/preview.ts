@@ -3,6 +3,12 @@ import { createSiteState, type PreviewState } from './site-state.js';
 import { servePreview } from './server.js';
 import { watchDebounced } from './watch.js';
 
+/**
+ * How long the watcher waits for an editor's burst of writes for one save (temp file, rename,
+ * touch) before rebuilding: long enough to gather them, short enough not to make the author wait.
+ */
+export const DEFAULT_DEBOUNCE_MS = 40;
+
 export interface PreviewOptions {
   /** Module folders or folders of modules, as for `build`. */
   paths: readonly string[];
@@ -44,9 +50,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     report(await site.rebuild());
     http.broadcast();
   };
-  // 40 ms gathers an editor's burst of writes for one save (temp file, rename, touch) without
-  // making the author wait.
-  const watcher = watchDebounced(options.paths, options.debounceMs ?? 40, rebuild);
+  const watcher = watchDebounced(options.paths, options.debounceMs ?? DEFAULT_DEBOUNCE_MS, rebuild);
   return {
     url: http.url,
     state: () => site.state,
