@@ -47,3 +47,11 @@ export function join(parts: readonly Value[], separator = ''): Html {
 export function idPart(text: string): string {
   return text.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}`);
 }
+
+/** The head lines every generated page shares: encoding, its Content-Security-Policy, phone viewport, no referrer. */
+export function commonHead(csp: string): Html {
+  return raw(`<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">`);
+}

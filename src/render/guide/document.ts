@@ -2,7 +2,7 @@ import type { ModuleModel, SessionModel } from '../../model/normalize.js';
 import { INSTRUCTIONAL_METHODS, RESOURCE_TYPES } from '../../validate/vocabularies.js';
 import { contentSecurityPolicy } from '../csp.js';
 import { fitHeadings } from '../headings.js';
-import { html, idPart, join, raw, type Html } from '../html.js';
+import { commonHead, html, type Html, idPart, join, raw } from '../html.js';
 import { renderMarkdown, type MarkdownOptions } from '../markdown.js';
 import { rubricTable } from '../rubric/table.js';
 import { safeHttpUrl } from '../site/pages.js';
@@ -55,10 +55,7 @@ ${alignmentMatrix(model)}</section>`,
   return `<!DOCTYPE html>
 ${html`<html lang="${model.language}">
 <head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${raw(GUIDE_CSP)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+${commonHead(GUIDE_CSP)}
 <meta name="robots" content="noindex">
 <title>Facilitator guide: ${model.title}</title>
 <style>${raw(GUIDE_CSS)}</style>

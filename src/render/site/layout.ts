@@ -1,6 +1,6 @@
 import type { ModuleModel } from '../../model/normalize.js';
 import { contentSecurityPolicy } from '../csp.js';
-import { html, raw, type Html } from '../html.js';
+import { commonHead, html, type Html } from '../html.js';
 import { CSS_FILE, JS_FILE, REFERENCES_PAGE, sessionPage } from './paths.js';
 
 export interface SitePage {
@@ -24,10 +24,7 @@ export function sitePage(model: ModuleModel, page: SitePage): string {
   return `<!DOCTYPE html>
 ${html`<html lang="${model.language}">
 <head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${raw(SITE_CSP)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+${commonHead(SITE_CSP)}
 <title>${title}</title>
 <link rel="stylesheet" href="${CSS_FILE}">
 <script src="${JS_FILE}" defer></script>

@@ -1,6 +1,6 @@
 import type { ModuleModel } from '../../model/normalize.js';
 import type { OutputFiles } from '../../model/target.js';
-import { html, raw } from '../html.js';
+import { commonHead, html } from '../html.js';
 import { formatDuration } from '../text.js';
 import { SITE_CSP } from './layout.js';
 import { CSS_FILE, SITE_DIR } from './paths.js';
@@ -25,10 +25,7 @@ export function renderSiteIndex(models: readonly SiteIndexEntry[]): OutputFiles 
   const page = `<!DOCTYPE html>
 ${html`<html lang="${lang}">
 <head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${raw(SITE_CSP)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+${commonHead(SITE_CSP)}
 <title>Teaching modules</title>
 <link rel="stylesheet" href="${CSS_FILE}">
 </head>
