@@ -16,7 +16,18 @@ export const DEFAULT_OUT = 'dist/packages';
 
 /** Worker threads by default: one per CPU, at most 8 (past that, writing and Chromium are the limit). */
 export const DEFAULT_JOBS = Math.max(1, Math.min(availableParallelism(), 8));
-export const AUTO_MODULES_PER_WORKER = 6;
+
+/**
+ * `--jobs n` for the commands that spread modules over worker threads. Without it, one worker per
+ * CPU, but only one for every few modules left: starting a worker costs about as much as building four.
+ */
+export function parseJobs(value: string | undefined): { jobs: number; modulesPerWorker: number } {
+  if (value === undefined) return { jobs: DEFAULT_JOBS, modulesPerWorker: AUTO_MODULES_PER_WORKER };
+  const jobs = Number(value);
+  if (!/^\d+$/.test(value) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not "${value}"`);
+  return { jobs, modulesPerWorker: 1 };
+}
+const AUTO_MODULES_PER_WORKER = 6;
 
 export const buildHelp = `Usage: upstream build [paths…] [options]
 
@@ -78,14 +89,7 @@ export async function buildCommand(argv: string[], io: Io, until?: Promise<void>
     }
     wanted = names as TargetName[];
   }
-  let jobs = DEFAULT_JOBS;
-  // By default, a worker only for every few modules left to build: starting one costs about as much as building four.
-  let modulesPerWorker = AUTO_MODULES_PER_WORKER;
-  if (values.jobs !== undefined) {
-    modulesPerWorker = 1;
-    jobs = Number(values.jobs);
-    if (!/^\d+$/.test(values.jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not "${values.jobs}"`);
-  }
+  const { jobs, modulesPerWorker } = parseJobs(values.jobs);
   const paths = (positionals.length > 0 ? positionals : ['modules']).map((p) => path.resolve(io.cwd, p));
   const outDir = path.resolve(io.cwd, values.out!);
   const progress = !values.quiet && (io.errTty ?? false);

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildEach } from '../../build.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { AUTO_MODULES_PER_WORKER, DEFAULT_JOBS } from './build.js';
+import { parseJobs } from './build.js';
 import { formatGithub, formatJson, formatPretty, formatSarif } from '../../diagnostics/format.js';
 import { rules } from '../../validate/rules/index.js';
 import { MAX_SOURCE_BYTES } from '../../load/read-text.js';
@@ -42,14 +42,10 @@ export async function validateCommand(argv: string[], io: Io): Promise<number> {
   const format = values.format!;
   if (!['pretty', 'json', 'github', 'sarif'].includes(format)) throw new UsageError(`unknown format "${format}"; use pretty, json, github or sarif`);
   const paths = positionals.length > 0 ? positionals : ['modules'];
-  let jobs = DEFAULT_JOBS;
-  if (values.jobs !== undefined) {
-    jobs = Number(values.jobs);
-    if (!/^\d+$/.test(values.jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256, not "${values.jobs}"`);
-  }
+  const { jobs, modulesPerWorker } = parseJobs(values.jobs);
   // A build with no targets is load + validate: the same pipeline, spread over the workers.
   const perModule: Diagnostic[] = [];
-  const found = await buildEach(paths, { targets: [], release: values.release!, jobs, modulesPerWorker: values.jobs ? 1 : AUTO_MODULES_PER_WORKER }, (m) => {
+  const found = await buildEach(paths, { targets: [], release: values.release!, jobs, modulesPerWorker }, (m) => {
     perModule.push(...m.diagnostics);
   });
   const diagnostics = [...found.diagnostics, ...perModule];
